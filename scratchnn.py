@@ -26,6 +26,8 @@ __all__ = [
     "linear", "linear_derivative", "linear_derivative_from_output",
     "ACTIVATIONS", "mse", "neuron_gradients", "SplitMix64", "Network",
     "DivergenceError", "numerical_gradients", "gradient_check",
+    "XOR_INPUTS", "XOR_TARGETS", "loss_chart", "decision_map", "prediction_table",
+    "walkthrough", "train_demo", "main",
 ]
 
 
@@ -893,6 +895,431 @@ def _flatten(nested):
 
 
 # ---------------------------------------------------------------------------
+# Step 7: the demo
+#
+# `python scratchnn.py` runs the lesson: one neuron step by step, then a
+# small network learning XOR in front of you.  The pictures it draws are
+# functions you can call on your own networks too.
+# ---------------------------------------------------------------------------
+XOR_INPUTS = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
+XOR_TARGETS = [0.0, 1.0, 1.0, 0.0]
+
+# Block characters draw finer pictures; where the output cannot show them
+# (some Windows consoles), the same pictures come in plain ASCII.
+_BARS = {True: " ...:::##", False: " \u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"}
+_SHADES = {True: " .-+#", False: " \u2591\u2592\u2593\u2588"}
+_AXES = {True: "|+-+", False: "\u2502\u2514\u2500\u2518"}
+
+
+def loss_chart(losses, height=6, width=50, ascii=False):
+    """A bar chart of a loss curve, in text, from the first epoch to the last.
+
+    Each column shows the loss at one epoch, evenly spaced; the left axis
+    is labelled with the highest and the lowest of them (for a network that
+    learns, the first loss and the last).
+
+    >>> print(loss_chart([4.0, 3.0, 2.0, 1.0, 0.0], height=2, width=5, ascii=True))
+     4.0000 |#:.
+     0.0000 |###:.
+            +-----
+             epoch 1 to 5
+    """
+    losses = _vector(losses, "losses")
+    height = _integer(height, "height", minimum=1)
+    width = _integer(width, "width", minimum=1)
+    if not losses:
+        raise ValueError("losses is empty: there is nothing to draw")
+    columns = min(width, len(losses))
+    last = len(losses) - 1
+    shown = [losses[c * last // (columns - 1)] if columns > 1 else losses[-1]
+             for c in range(columns)]
+    low, high = min(shown), max(shown)
+    span = (high - low) or 1.0
+    # A bar is measured in eighths of a row: the highest loss fills the
+    # whole height, the lowest one eighth of the bottom row (so that it
+    # still shows).
+    eighths = [1 + int((8 * height - 1) * (v - low) / span + 0.5) for v in shown]
+    bars, (vertical, corner, horizontal, _) = _BARS[ascii], _AXES[ascii]
+    lines = []
+    for row in range(height):
+        floor = 8 * (height - 1 - row)
+        cells = "".join(bars[max(0, min(8, e - floor))] for e in eighths).rstrip()
+        label = "%.4f" % high if row == 0 else "%.4f" % low if row == height - 1 else ""
+        lines.append("%7s %s%s" % (label, vertical, cells))
+    lines.append("%7s %s%s" % ("", corner, horizontal * columns))
+    lines.append("%7s  epoch 1 to %d" % ("", len(losses)))
+    return "\n".join(lines)
+
+
+def decision_map(network, width=25, height=11, X=None, Y=None, ascii=False):
+    """What a network with two inputs and one output answers across the unit square.
+
+    Each character is one point (x1, x2); the darker, the nearer the output
+    is to 1, so the decision boundary (output 0.5) runs through the middle
+    shade.  Samples X with targets Y, if given, are marked with their
+    target rounded to a digit.
+
+    >>> net = Network([2, 1])
+    >>> net.weights, net.biases = [[[10.0, 0.0]]], [[-5.0]]   # "is x1 above 0.5?"
+    >>> print(decision_map(net, width=9, height=3, ascii=True))
+    x2 1 |   .-+###|
+         |   .-+###|
+       0 |   .-+###|
+         +---------+
+          0  x1   1
+    """
+    if not isinstance(network, Network):
+        raise TypeError("network must be a Network, got %s" % _describe(network))
+    if network.sizes[0] != 2 or network.sizes[-1] != 1:
+        raise ValueError("decision_map() needs a network with 2 inputs and 1 output, "
+                         "this one has sizes %r" % (network.sizes,))
+    width = _integer(width, "width", minimum=2)
+    height = _integer(height, "height", minimum=2)
+    marks = {}
+    if X is not None:
+        X, Y = network._check_data(X, Y)
+        for x, y in zip(X, Y):
+            # Where the sample falls on the grid (samples outside the
+            # square are left out).
+            column = math.floor(x[0] * (width - 1) + 0.5)
+            row = math.floor((1.0 - x[1]) * (height - 1) + 0.5)
+            if 0 <= column < width and 0 <= row < height:
+                marks[(row, column)] = "%d" % max(0, min(9, math.floor(y[0] + 0.5)))
+    shades, (vertical, corner, horizontal, right_corner) = _SHADES[ascii], _AXES[ascii]
+    layers = network._layers()
+    lines = []
+    for row in range(height):
+        x2 = 1.0 - row / (height - 1)
+        cells = ""
+        for column in range(width):
+            output = _activations(layers, [column / (width - 1), x2])[-1][0]
+            level = max(0, min(len(shades) - 1, int(output * len(shades))))
+            cells += marks.get((row, column), shades[level])
+        label = "x2 1" if row == 0 else "0" if row == height - 1 else ""
+        lines.append("%4s %s%s%s" % (label, vertical, cells, vertical))
+    lines.append("%4s %s%s%s" % ("", corner, horizontal * width, right_corner))
+    lines.append("%4s  0%sx1%s1" % ("", " " * ((width - 4) // 2), " " * (width - 4 - (width - 4) // 2)))
+    return "\n".join(lines)
+
+
+def prediction_table(network, X, Y):
+    """A table of inputs, targets and the network's predictions, one row per sample.
+
+    A prediction is "right" when it is on the same side of 0.5 as its target.
+
+    >>> net = Network([2, 1])
+    >>> net.weights, net.biases = [[[10.0, 0.0]]], [[-5.0]]
+    >>> print(prediction_table(net, [[0, 1], [1, 0]], [1, 1]))
+      input        target  prediction
+      [0, 1]            1      0.0067  wrong
+      [1, 0]            1      0.9933  right
+    """
+    inputs = _listed(X, "X")
+    X, Y = network._check_data(inputs, Y)
+    lines = ["  %-12s %6s  %10s" % ("input", "target", "prediction")]
+    for original, x, y in zip(inputs, X, Y):
+        outputs = network.forward(x)
+        right = all((o > 0.5) == (t > 0.5) for o, t in zip(outputs, y))
+        lines.append("  %-12s %6s  %10s  %s" % (
+            _short(original), " ".join("%g" % t for t in y), " ".join("%.4f" % o for o in outputs),
+            "right" if right else "wrong"))
+    return "\n".join(lines)
+
+
+def _short(values):
+    """A list of numbers, written briefly: [0, 1] rather than [0.0, 1.0]."""
+    return "[%s]" % ", ".join("%g" % v for v in _vector(values, "x"))
+
+
+def walkthrough(inputs=(0.5, 0.8), weights=(0.4, 0.7), bias=0.2, label=1.0, learning_rate=0.5):
+    """The lesson's steps for one sigmoid neuron, with the numbers they produce.
+
+    >>> text = walkthrough()
+    >>> "z = 0.5 * 0.4 + 0.8 * 0.7 + 0.2 = 0.96" in text
+    True
+    >>> "loss = (1 - 0.723122)^2 = 0.0766615" in text
+    True
+    """
+    inputs = _vector(inputs, "inputs")
+    weights = _vector(weights, "weights", len(inputs))
+    bias = _number(bias, "bias")
+    label = _number(label, "label")
+    neuron = Network([len(inputs), 1])
+    neuron.weights, neuron.biases = [[list(weights)]], [[bias]]
+    names = ["w%d" % (k + 1) for k in range(len(inputs))] + ["b"]
+
+    z = dot(inputs, weights) + bias
+    a = sigmoid(z)
+    loss = mse(label, a)
+    weight_grads, bias_grads = neuron.gradients(inputs, label)
+    numeric_w, numeric_b = numerical_gradients(neuron, inputs, label)
+    analytic = weight_grads[0][0] + bias_grads[0]
+    numeric = numeric_w[0][0] + numeric_b[0]
+    before = weights + [bias]
+    # One epoch on one sample is exactly one step of gradient descent.
+    neuron.train([inputs], [label], epochs=1, learning_rate=learning_rate)
+    after = neuron.weights[0][0] + neuron.biases[0]
+    new_loss = neuron.loss([inputs], [label])
+
+    lines = [
+        "Step 1: inputs, weights and a bias",
+        "  inputs  x = %s" % _short(inputs),
+        "  weights w = %s" % _short(weights),
+        "  bias    b = %g" % bias,
+        "",
+        "Step 2: the weighted sum (each input times its weight, plus the bias)",
+        "  z = %s + %g = %.6g" % (" + ".join("%g * %g" % (x, w) for x, w in zip(inputs, weights)),
+                                   bias, z),
+        "",
+        "Step 3: the activation (the sigmoid squashes z into 0..1)",
+        "  a = sigmoid(z) = 1 / (1 + e^-%.6g) = %.6g" % (z, a),
+        "",
+        "Step 4: the loss (how far the prediction is from the label)",
+        "  label y = %g" % label,
+        "  loss = (%g - %.6g)^2 = %.6g" % (label, a, loss),
+        "",
+        "Step 5: the gradients (how fast the loss grows with each parameter)",
+        "  by the chain rule, dL/dw = 2 (a - y) * a (1 - a) * x, and checked by",
+        "  nudging each parameter by 1e-6 both ways (finite differences):",
+        "          %14s  %18s" % ("chain rule", "finite differences"),
+    ]
+    for name, g, n in zip(names, analytic, numeric):
+        lines.append("  dL/d%-3s %14.7f  %18.7f" % (name, g, n))
+    difference = gradient_check(neuron, inputs, label)
+    # Only its size matters (the digits beyond it are rounding noise, which
+    # differs between Python versions).
+    size = "0" if difference == 0 else "1e%d" % math.ceil(math.log10(difference))
+    lines += [
+        "  largest relative difference: below %s%s"
+        % (size, " (they agree)" if difference < 1e-6 else " (they DISAGREE)"),
+        "",
+        "Step 6: one step of gradient descent (learning rate %g)" % learning_rate,
+        "  each parameter moves against its gradient: p = p - %g * dL/dp" % learning_rate,
+    ]
+    for name, old, new in zip(names, before, after):
+        lines.append("  %-3s %10.6f -> %.6f" % (name, old, new))
+    lines.append("  the loss goes from %.6g to %.6g" % (loss, new_loss))
+    return "\n".join(lines)
+
+
+def train_demo(hidden=4, activation="sigmoid", learning_rate=2.0, epochs=1000, seed=0, show=None):
+    """Train a network on XOR, reporting progress through show(epoch, loss); returns it.
+
+    >>> net = train_demo(epochs=1000)
+    >>> [round(net.forward(x)[0]) for x in XOR_INPUTS]
+    [0, 1, 1, 0]
+    """
+    net = Network([2, hidden, 1], activation=activation, seed=seed, output_activation="sigmoid")
+    # Trained in stretches, so that the progress can be shown in between.
+    stretches = max(1, min(epochs, 50))
+    done = 0
+    for stretch in range(1, stretches + 1):
+        goal = epochs * stretch // stretches
+        losses = net.train(XOR_INPUTS, XOR_TARGETS, epochs=goal - done,
+                           learning_rate=learning_rate)
+        done = goal
+        if show is not None and losses:
+            show(done, losses[-1])
+    return net
+
+
+class _Progress:
+    """Shows training progress: in place on a terminal, as a few lines elsewhere.
+
+    Where the output is not a terminal (a file, a pipe, an online
+    interpreter's output pane), a carriage return would leave clutter, so
+    progress comes as separate lines instead.
+    """
+
+    def __init__(self, epochs, in_place, lines=5):
+        self.epochs = epochs
+        self.in_place = in_place
+        self.lines = lines
+        self.shown = 0
+
+    def __call__(self, epoch, loss):
+        text = "  epoch %*d of %d   loss %.6f" % (len(str(self.epochs)), epoch, self.epochs, loss)
+        if self.in_place:
+            _write("\r" + text)
+        elif epoch * self.lines >= (self.shown + 1) * self.epochs:
+            self.shown += 1
+            print(text)
+
+    def finish(self):
+        if self.in_place:
+            print()
+
+
+def _write(text):
+    """Print without a newline, and show it at once."""
+    import sys
+    sys.stdout.write(text)
+    flush = getattr(sys.stdout, "flush", None)
+    if flush is not None:
+        flush()
+
+
+def _output_is_terminal():
+    import sys
+    isatty = getattr(sys.stdout, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except Exception:          # a closed or unusual stream
+        return False
+
+
+def _output_takes_blocks():
+    """Whether the output's encoding can show the block characters."""
+    import sys
+    encoding = getattr(sys.stdout, "encoding", None)
+    if not encoding:           # browser Pythons write Unicode text
+        return True
+    try:
+        (_BARS[False] + _SHADES[False] + _AXES[False]).encode(encoding)
+    except (LookupError, UnicodeError):
+        return False
+    return True
+
+
+_DEMO_DEFAULTS = [
+    ("inputs", [0.5, 0.8]), ("weights", [0.4, 0.7]), ("bias", 0.2), ("label", 1.0),
+    ("hidden", 4), ("activation", "sigmoid"), ("learning_rate", 2.0), ("epochs", 1000),
+    ("seed", 0), ("lesson", True), ("train", True), ("quiet", False), ("ascii", False),
+]
+
+
+class _Settings:
+    """The demo's settings, as attributes."""
+
+    def __init__(self, pairs):
+        for name, value in pairs:
+            setattr(self, name, value)
+
+
+def _parse_options(argv):
+    """The demo's settings from command-line options (argparse prints errors and exits 2)."""
+    try:
+        import argparse
+    except ImportError:
+        # MicroPython and Skulpt have no argparse (and online, no command
+        # line either): the lesson runs with its usual numbers.
+        if argv:
+            print("(this Python has no argparse: the options are ignored)")
+        return _Settings(_DEMO_DEFAULTS)
+    defaults = dict(_DEMO_DEFAULTS)
+    parser = argparse.ArgumentParser(
+        prog="scratchnn.py",
+        description="A neural network from scratch: the lesson step by step for one\n"
+                    "neuron, then a small network learning XOR.  Change the numbers and\n"
+                    "watch the output and the loss move.",
+        epilog="examples:\n"
+               "  python scratchnn.py --bias 2                 a bigger bias: output up, loss down\n"
+               "  python scratchnn.py --inputs 1 0 0.5 --weights 0.3 -0.2 0.9\n"
+               "  python scratchnn.py --activation linear      no bend: XOR cannot be learned\n"
+               "  python scratchnn.py --learning-rate 0        no steps: nothing is learned",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    def finite(text):
+        try:
+            value = float(text)
+        except ValueError:
+            value = None
+        if value is None or not math.isfinite(value):
+            raise argparse.ArgumentTypeError("expected a finite number, got %r" % text)
+        return value
+
+    def positive(text):
+        try:
+            value = int(text)
+        except ValueError:
+            value = 0
+        if value < 1:
+            raise argparse.ArgumentTypeError("expected a whole number of 1 or more, got %r" % text)
+        return value
+
+    lesson = parser.add_argument_group("the lesson's neuron (mini-practice)")
+    lesson.add_argument("--inputs", type=finite, nargs="+", metavar="X", default=defaults["inputs"],
+                        help="the inputs x (default: 0.5 0.8)")
+    lesson.add_argument("--weights", type=finite, nargs="+", metavar="W",
+                        default=defaults["weights"],
+                        help="one weight per input (default: 0.4 0.7)")
+    lesson.add_argument("--bias", type=finite, default=defaults["bias"], metavar="B",
+                        help="the bias b (default: 0.2)")
+    lesson.add_argument("--label", type=finite, default=defaults["label"], metavar="Y",
+                        help="the right answer y (default: 1)")
+    demo = parser.add_argument_group("the network trained on XOR")
+    demo.add_argument("--hidden", type=positive, default=defaults["hidden"], metavar="N",
+                      help="units in the hidden layer (default: 4)")
+    demo.add_argument("--activation", choices=sorted(ACTIVATIONS), default=defaults["activation"],
+                      help="activation of the hidden layer; the output is always sigmoid "
+                           "(default: sigmoid)")
+    demo.add_argument("--learning-rate", type=finite, default=defaults["learning_rate"],
+                      metavar="RATE", help="step size of gradient descent (default: 2)")
+    demo.add_argument("--epochs", type=positive, default=defaults["epochs"], metavar="N",
+                      help="passes over the four XOR samples (default: 1000)")
+    demo.add_argument("--seed", type=int, default=defaults["seed"], metavar="N",
+                      help="seed of the starting weights and the shuffling (default: 0)")
+    shown = parser.add_argument_group("what to show")
+    shown.add_argument("--no-lesson", dest="lesson", action="store_false",
+                       help="skip the one-neuron walkthrough")
+    shown.add_argument("--no-train", dest="train", action="store_false",
+                       help="skip training the network")
+    shown.add_argument("--quiet", action="store_true", help="no progress lines while training")
+    shown.add_argument("--ascii", action="store_true",
+                       help="draw with plain ASCII instead of block characters")
+    parser.add_argument("--version", action="version", version="scratchnn " + __version__)
+    options = parser.parse_args(argv)
+    if len(options.weights) != len(options.inputs):
+        parser.error("--weights needs one weight per input: %d inputs but %d weights"
+                     % (len(options.inputs), len(options.weights)))
+    if options.learning_rate < 0:
+        parser.error("--learning-rate must be 0 or more, got %g" % options.learning_rate)
+    return options
+
+
+def main(argv=None):
+    """Run the lesson and the XOR demo, as `python scratchnn.py` does; returns 0.
+
+    argv is the list of command-line options (sys.argv[1:] when None).
+    """
+    if argv is None:
+        import sys
+        argv = getattr(sys, "argv", [])[1:]
+    settings = _parse_options(list(argv))
+    ascii = settings.ascii or not _output_takes_blocks()
+    print("scratchnn %s: a neural network from scratch" % __version__)
+    if settings.lesson:
+        print()
+        print(walkthrough(settings.inputs, settings.weights, settings.bias, settings.label))
+    if settings.train:
+        print()
+        print("Step 7: a network learns XOR")
+        print("  2 inputs -> %d hidden units (%s) -> 1 output (sigmoid), learning rate %g"
+              % (settings.hidden, settings.activation, settings.learning_rate))
+        print("  XOR: the output should be 1 when exactly one input is 1")
+        progress = _Progress(settings.epochs, _output_is_terminal())
+        try:
+            net = train_demo(settings.hidden, settings.activation, settings.learning_rate,
+                             settings.epochs, settings.seed,
+                             show=None if settings.quiet else progress)
+        except DivergenceError as error:
+            progress.finish()
+            print("  %s" % error)
+            return 0
+        progress.finish()
+        print()
+        print("  the loss, epoch by epoch:")
+        print(loss_chart(net.history, ascii=ascii))
+        print()
+        print(prediction_table(net, XOR_INPUTS, XOR_TARGETS))
+        print()
+        print("  what the network answers across the square of inputs")
+        print("  (darker = nearer 1; the digits are the four samples):")
+        print(decision_map(net, X=XOR_INPUTS, Y=XOR_TARGETS, ascii=ascii))
+    return 0
+
+
+# ---------------------------------------------------------------------------
 # Checking what comes in
 #
 # Every public function turns its arguments into plain floats and lists
@@ -1024,6 +1451,15 @@ def _check_activation(name, argument):
                          % (argument, ", ".join(sorted(ACTIVATIONS)), _describe(name)))
     return name
 
+
+
+# The demo runs when the file is run as a program (python scratchnn.py, or
+# "Run" in an online interpreter), not when it is imported.
+if __name__ == "__main__":
+    status = main()
+    if status:
+        import sys
+        sys.exit(status)
 
 # ---------------------------------------------------------------------------
 # The licence (MIT)

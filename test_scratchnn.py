@@ -6,20 +6,23 @@ at the end).  Expected numbers come from the lesson or are worked out
 here independently, with math and plain formulas, never copied from
 scratchnn's own output.
 """
+import contextlib
 import doctest
+import io
 import json
 import math
 import os
 import random
+import sys
 import unittest
 
 import scratchnn
-from scratchnn import (ACTIVATIONS, DivergenceError, Network, SplitMix64, dot, gradient_check,
-                       linear, linear_derivative, linear_derivative_from_output, mse,
-                       neuron_gradients, numerical_gradients, relu, relu_derivative,
-                       relu_derivative_from_output, sigmoid, sigmoid_derivative,
-                       sigmoid_derivative_from_output, tanh, tanh_derivative,
-                       tanh_derivative_from_output)
+from scratchnn import (ACTIVATIONS, DivergenceError, Network, SplitMix64, decision_map, dot,
+                       gradient_check, linear, linear_derivative, linear_derivative_from_output,
+                       loss_chart, main, mse, neuron_gradients, numerical_gradients,
+                       prediction_table, relu, relu_derivative, relu_derivative_from_output,
+                       sigmoid, sigmoid_derivative, sigmoid_derivative_from_output, tanh,
+                       tanh_derivative, tanh_derivative_from_output, walkthrough)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -448,6 +451,204 @@ class TestDivergence(unittest.TestCase):
         self.assertEqual(net.history, twin.history)
         self.assertEqual(net.weights, twin.weights)
         self.assertEqual(net.biases, twin.biases)
+
+
+class Terminal(io.StringIO):
+    """Captured output that says it is a terminal."""
+
+    def isatty(self):
+        return True
+
+
+class AsciiOnly(io.StringIO):
+    """Captured output with an encoding that has no block characters."""
+    encoding = "ascii"
+
+
+def run_main(argv, stdout=None):
+    """(exit status, what main printed, what went to stderr) for the given options."""
+    out = stdout if stdout is not None else io.StringIO()
+    err = io.StringIO()
+    status = None
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(argv)
+        except SystemExit as exit:
+            status = exit.code
+    return status, out.getvalue(), err.getvalue()
+
+
+class TestDemo(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.status, cls.output, _ = run_main([])
+
+    def test_default_run_succeeds_and_shows_every_part(self):
+        self.assertEqual(self.status, 0)
+        for heading in ("Step 1", "Step 2", "Step 3", "Step 4", "Step 5", "Step 6", "Step 7",
+                        "the loss, epoch by epoch", "prediction", "x2 1"):
+            self.assertIn(heading, self.output)
+
+    def test_readme_shows_this_very_output(self):
+        with open(os.path.join(HERE, "README.md"), encoding="utf-8") as readme:
+            text = readme.read()
+        block = text.split("This is a real run, copied as it was printed:")[1].split("```")[1]
+        self.assertEqual(block.strip("\n"), self.output.strip("\n"))
+        excerpt = text.split("--no-train`, first steps):")[1].split("```")[1]
+        self.assertIn(excerpt.strip("\n"), run_main(["--bias", "2", "--no-train"])[1])
+
+    def test_walkthrough_shows_the_lesson_numbers(self):
+        a = 1.0 / (1.0 + math.exp(-0.96))
+        dz = 2.0 * (a - 1.0) * a * (1.0 - a)
+        w0, w1, b = 0.4 - 0.5 * dz * 0.5, 0.7 - 0.5 * dz * 0.8, 0.2 - 0.5 * dz
+        new_loss = (1.0 - 1.0 / (1.0 + math.exp(-(0.5 * w0 + 0.8 * w1 + b)))) ** 2
+        for text in ("= 0.96", "= 0.723122", "= 0.0766615", "%.7f" % (dz * 0.5),
+                     "%.7f" % (dz * 0.8), "%.7f" % dz, "-> %.6f" % w0, "-> %.6f" % b,
+                     "from 0.0766615 to %.6g" % new_loss, "(they agree)"):
+            self.assertIn(text, self.output)
+        self.assertEqual(self.output.count("-0.0554356"), 2)    # chain rule and nudging
+
+    def test_all_four_xor_predictions_are_right(self):
+        rows = [line for line in self.output.splitlines() if line.rstrip().endswith(("right", "wrong"))]
+        self.assertEqual(len(rows), 4)
+        self.assertTrue(all(row.endswith("right") for row in rows))
+
+    def test_progress_outside_a_terminal_is_a_few_clean_lines(self):
+        self.assertNotIn("\r", self.output)
+        progress = [line for line in self.output.splitlines() if "of 1000" in line]
+        self.assertEqual([line.split()[1] for line in progress], ["200", "400", "600", "800", "1000"])
+
+    def test_progress_on_a_terminal_is_updated_in_place(self):
+        status, output, _ = run_main(["--no-lesson"], stdout=Terminal())
+        self.assertEqual(status, 0)
+        self.assertEqual(output.count("\r"), 50)
+        self.assertIn("epoch 1000 of 1000", output)
+        self.assertNotIn("\r", output.split("epoch 1000 of 1000")[1])
+
+    def test_quiet_shows_no_progress(self):
+        _, output, _ = run_main(["--no-lesson", "--quiet"])
+        self.assertNotIn(" of 1000", output)
+
+    def test_block_characters_or_ascii(self):
+        self.assertIn("\u2588", self.output)
+        for argv, stdout in ((["--ascii"], None), ([], AsciiOnly())):
+            _, output, _ = run_main(argv, stdout)
+            output.encode("ascii")            # raises if anything is not ASCII
+            self.assertIn("#", output)
+
+    def test_mini_practice_options_change_the_numbers(self):
+        status, output, _ = run_main(["--inputs", "1", "0", "0.5", "--weights", "0.3", "-0.2", "0.9",
+                                      "--bias", "2", "--label", "0", "--no-train"])
+        a = 1.0 / (1.0 + math.exp(-2.75))
+        self.assertEqual(status, 0)
+        self.assertIn("= 2.75", output)
+        self.assertIn("= %.6g" % a, output)
+        self.assertIn("loss = (0 - %.6g)^2 = %.6g" % (a, a * a), output)
+        self.assertIn("dL/dw3", output)
+        self.assertNotIn("Step 7", output)
+
+    def test_training_options(self):
+        status, output, _ = run_main(["--no-lesson", "--hidden", "3", "--activation", "tanh",
+                                      "--learning-rate", "0.5", "--epochs", "40", "--seed", "7"])
+        self.assertEqual(status, 0)
+        self.assertNotIn("Step 1", output)
+        self.assertIn("3 hidden units (tanh)", output)
+        self.assertIn("learning rate 0.5", output)
+        self.assertIn("epoch 40 of 40", output)
+        self.assertIn("epoch 1 to 40", output)
+
+    def test_exercise_1_from_the_command_line(self):
+        _, output, _ = run_main(["--no-lesson", "--activation", "linear", "--learning-rate", "0.1"])
+        self.assertIn("wrong", output)
+
+    def test_bad_options_exit_with_status_2_and_a_message(self):
+        cases = [
+            (["--inputs", "1", "2", "3", "--weights", "1", "2"], "3 inputs but 2 weights"),
+            (["--bias", "nan"], "expected a finite number"),
+            (["--label", "abc"], "expected a finite number"),
+            (["--epochs", "0"], "expected a whole number of 1 or more"),
+            (["--hidden", "2.5"], "expected a whole number of 1 or more"),
+            (["--activation", "softmax"], "invalid choice"),
+            (["--learning-rate", "-1"], "must be 0 or more"),
+            (["--seed", "x"], "invalid int value"),
+            (["--inputs"], "expected at least one argument"),
+            (["--colour"], "unrecognized arguments"),
+        ]
+        for argv, message in cases:
+            with self.subTest(argv=argv):
+                status, output, errors = run_main(argv)
+                self.assertEqual(status, 2)
+                self.assertIn("error:", errors)
+                self.assertIn(message, errors)
+                self.assertEqual(output, "")
+
+    def test_help_reads_well(self):
+        status, output, _ = run_main(["--help"])
+        self.assertEqual(status, 0)
+        for text in ("usage: scratchnn.py", "--inputs", "--learning-rate", "examples:"):
+            self.assertIn(text, output)
+
+    def test_without_argparse_the_default_lesson_runs(self):
+        saved = sys.modules.get("argparse")
+        sys.modules["argparse"] = None         # what MicroPython and Skulpt have: none
+        try:
+            status, output, _ = run_main(["--bias", "3"])
+        finally:
+            sys.modules["argparse"] = saved
+        self.assertEqual(status, 0)
+        self.assertIn("options are ignored", output)
+        self.assertIn("= 0.96", output)
+
+
+class TestPictures(unittest.TestCase):
+    def test_loss_chart_runs_from_the_first_loss_to_the_last(self):
+        losses = [1.0 / (epoch + 1) for epoch in range(300)]
+        lines = loss_chart(losses, height=4, width=30).splitlines()
+        self.assertEqual(len(lines), 6)
+        self.assertTrue(lines[0].startswith(" 1.0000"))
+        self.assertTrue(lines[3].startswith(" %.4f" % (1.0 / 300)))
+        bottom = lines[3].split("\u2502")[1]
+        self.assertEqual((len(bottom), bottom.count(" ")), (30, 0))       # every column shows
+        self.assertIn("epoch 1 to 300", lines[5])
+        self.assertEqual(lines[0].split("\u2502")[1], "\u2588")       # only the first column is full
+
+    def test_loss_chart_of_a_flat_or_short_curve(self):
+        self.assertIn("0.2500", loss_chart([0.25] * 10))
+        self.assertIn("epoch 1 to 1", loss_chart([0.5]))
+
+    def test_loss_chart_bad_input(self):
+        with self.assertRaisesRegex(ValueError, "losses is empty"):
+            loss_chart([])
+        with self.assertRaisesRegex(TypeError, r"losses\[1\] must be a number"):
+            loss_chart([0.5, "x"])
+        with self.assertRaisesRegex(ValueError, "height must be at least 1"):
+            loss_chart([0.5], height=0)
+
+    def test_decision_map_marks_the_samples_and_shades_the_output(self):
+        net = Network([2, 1])
+        net.weights, net.biases = [[[0.0, 20.0]]], [[-10.0]]      # "is x2 above 0.5?"
+        lines = decision_map(net, width=5, height=5, X=XOR_X, Y=XOR_Y, ascii=True).splitlines()
+        self.assertEqual(lines[0], "x2 1 |1###0|")
+        self.assertEqual(lines[2], "     |-----|")                   # the boundary, output 0.5
+        self.assertEqual(lines[4], "   0 |0   1|")
+
+    def test_decision_map_needs_two_inputs_and_one_output(self):
+        with self.assertRaisesRegex(ValueError, "2 inputs and 1 output"):
+            decision_map(Network([3, 1]))
+        with self.assertRaisesRegex(TypeError, "network must be a Network"):
+            decision_map("net")
+
+    def test_prediction_table(self):
+        net = Network([2, 1])
+        net.weights, net.biases = [[[0.0, 20.0]]], [[-10.0]]
+        rows = prediction_table(net, XOR_X, XOR_Y).splitlines()
+        self.assertEqual(len(rows), 5)
+        # x2 decides: right for [0, 0] and [0, 1], wrong for [1, 0] and [1, 1].
+        self.assertEqual([row.split()[-1] for row in rows[1:]], ["right", "right", "wrong", "wrong"])
+
+    def test_walkthrough_rejects_mismatched_weights(self):
+        with self.assertRaisesRegex(ValueError, "weights has 2 values, expected 3"):
+            walkthrough([1, 2, 3], [1, 2])
 
 
 def load_tests(loader, tests, ignore):
