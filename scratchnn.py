@@ -442,11 +442,12 @@ class SplitMix64:
 # unit j computes sigma(dot(weights[l][j], a) + biases[l][j]).
 # ---------------------------------------------------------------------------
 class DivergenceError(ValueError):
-    """Training stopped because the loss or the weights stopped being finite."""
+    """Training stopped because the loss or the weights stopped being finite.
 
-    def __init__(self, message, epoch):
-        ValueError.__init__(self, message)
-        self.epoch = epoch
+    Its `epoch` says in which epoch (counting from 1 in that call to train).
+    """
+
+    epoch = None
 
 
 class Network:
@@ -575,13 +576,15 @@ class Network:
         batch_size = _integer(batch_size, "batch_size", minimum=1)
         layers = self._layers()
         parameters = [(W, b) for W, b, _, _, _ in layers]
-        order = list(range(len(X)))
         losses = []
         for epoch in range(1, epochs + 1):
             # A copy of the weights from before the epoch: restored when the
             # epoch ends badly, so the network is never left half-trained.
             saved = self._copy_parameters()
             try:
+                # A fresh order each epoch, so that ten calls of one epoch
+                # train exactly like one call of ten.
+                order = list(range(len(X)))
                 if shuffle:
                     self.random.shuffle(order)
                 total = 0.0
@@ -612,10 +615,12 @@ class Network:
                 raise
             if not (math.isfinite(loss) and self._parameters_are_finite()):
                 self._restore_parameters(saved)
-                raise DivergenceError(
+                error = DivergenceError(
                     "training diverged in epoch %d: the loss became %r; the network keeps "
                     "the weights from before that epoch; try a smaller learning_rate "
-                    "than %r" % (epoch, loss, learning_rate), epoch)
+                    "than %r" % (epoch, loss, learning_rate))
+                error.epoch = epoch
+                raise error
             losses.append(loss)
             self.history.append(loss)
         return losses
@@ -944,10 +949,10 @@ def loss_chart(losses, height=6, width=50, ascii=False):
     for row in range(height):
         floor = 8 * (height - 1 - row)
         cells = "".join(bars[max(0, min(8, e - floor))] for e in eighths).rstrip()
-        label = "%.4f" % high if row == 0 else "%.4f" % low if row == height - 1 else ""
-        lines.append("%7s %s%s" % (label, vertical, cells))
-    lines.append("%7s %s%s" % ("", corner, horizontal * columns))
-    lines.append("%7s  epoch 1 to %d" % ("", len(losses)))
+        label = f"{high:.4f}" if row == 0 else f"{low:.4f}" if row == height - 1 else ""
+        lines.append(f"{label:>7} {vertical}{cells}")
+    lines.append(f"{'':>7} {corner}{horizontal * columns}")
+    lines.append(f"{'':>7}  epoch 1 to {len(losses)}")
     return "\n".join(lines)
 
 
@@ -984,7 +989,7 @@ def decision_map(network, width=25, height=11, X=None, Y=None, ascii=False):
             column = math.floor(x[0] * (width - 1) + 0.5)
             row = math.floor((1.0 - x[1]) * (height - 1) + 0.5)
             if 0 <= column < width and 0 <= row < height:
-                marks[(row, column)] = "%d" % max(0, min(9, math.floor(y[0] + 0.5)))
+                marks[(row, column)] = str(max(0, min(9, math.floor(y[0] + 0.5))))
     shades, (vertical, corner, horizontal, right_corner) = _SHADES[ascii], _AXES[ascii]
     layers = network._layers()
     lines = []
@@ -996,9 +1001,10 @@ def decision_map(network, width=25, height=11, X=None, Y=None, ascii=False):
             level = max(0, min(len(shades) - 1, int(output * len(shades))))
             cells += marks.get((row, column), shades[level])
         label = "x2 1" if row == 0 else "0" if row == height - 1 else ""
-        lines.append("%4s %s%s%s" % (label, vertical, cells, vertical))
-    lines.append("%4s %s%s%s" % ("", corner, horizontal * width, right_corner))
-    lines.append("%4s  0%sx1%s1" % ("", " " * ((width - 4) // 2), " " * (width - 4 - (width - 4) // 2)))
+        lines.append(f"{label:>4} {vertical}{cells}{vertical}")
+    lines.append(f"{'':>4} {corner}{horizontal * width}{right_corner}")
+    gap = width - 4
+    lines.append(f"{'':>4}  0{' ' * (gap // 2)}x1{' ' * (gap - gap // 2)}1")
     return "\n".join(lines)
 
 
@@ -1016,19 +1022,20 @@ def prediction_table(network, X, Y):
     """
     inputs = _listed(X, "X")
     X, Y = network._check_data(inputs, Y)
-    lines = ["  %-12s %6s  %10s" % ("input", "target", "prediction")]
+    lines = [f"  {'input':<12} {'target':>6}  {'prediction':>10}"]
     for original, x, y in zip(inputs, X, Y):
         outputs = network.forward(x)
         right = all((o > 0.5) == (t > 0.5) for o, t in zip(outputs, y))
-        lines.append("  %-12s %6s  %10s  %s" % (
-            _short(original), " ".join("%g" % t for t in y), " ".join("%.4f" % o for o in outputs),
-            "right" if right else "wrong"))
+        targets = " ".join(f"{t:g}" for t in y)
+        predictions = " ".join(f"{o:.4f}" for o in outputs)
+        lines.append(f"  {_short(original):<12} {targets:>6}  {predictions:>10}  "
+                     + ("right" if right else "wrong"))
     return "\n".join(lines)
 
 
 def _short(values):
     """A list of numbers, written briefly: [0, 1] rather than [0.0, 1.0]."""
-    return "[%s]" % ", ".join("%g" % v for v in _vector(values, "x"))
+    return "[" + ", ".join(f"{v:g}" for v in _vector(values, "x")) + "]"
 
 
 def walkthrough(inputs=(0.5, 0.8), weights=(0.4, 0.7), bias=0.2, label=1.0, learning_rate=0.5):
@@ -1046,7 +1053,7 @@ def walkthrough(inputs=(0.5, 0.8), weights=(0.4, 0.7), bias=0.2, label=1.0, lear
     label = _number(label, "label")
     neuron = Network([len(inputs), 1])
     neuron.weights, neuron.biases = [[list(weights)]], [[bias]]
-    names = ["w%d" % (k + 1) for k in range(len(inputs))] + ["b"]
+    names = [f"w{k + 1}" for k in range(len(inputs))] + ["b"]
 
     z = dot(inputs, weights) + bias
     a = sigmoid(z)
@@ -1063,42 +1070,42 @@ def walkthrough(inputs=(0.5, 0.8), weights=(0.4, 0.7), bias=0.2, label=1.0, lear
 
     lines = [
         "Step 1: inputs, weights and a bias",
-        "  inputs  x = %s" % _short(inputs),
-        "  weights w = %s" % _short(weights),
-        "  bias    b = %g" % bias,
+        f"  inputs  x = {_short(inputs)}",
+        f"  weights w = {_short(weights)}",
+        f"  bias    b = {bias:g}",
         "",
         "Step 2: the weighted sum (each input times its weight, plus the bias)",
-        "  z = %s + %g = %.6g" % (" + ".join("%g * %g" % (x, w) for x, w in zip(inputs, weights)),
-                                   bias, z),
+        "  z = " + " + ".join(f"{x:g} * {w:g}" for x, w in zip(inputs, weights))
+        + f" + {bias:g} = {z:.6g}",
         "",
         "Step 3: the activation (the sigmoid squashes z into 0..1)",
-        "  a = sigmoid(z) = 1 / (1 + e^-%.6g) = %.6g" % (z, a),
+        f"  a = sigmoid(z) = 1 / (1 + e^-{z:.6g}) = {a:.6g}",
         "",
         "Step 4: the loss (how far the prediction is from the label)",
-        "  label y = %g" % label,
-        "  loss = (%g - %.6g)^2 = %.6g" % (label, a, loss),
+        f"  label y = {label:g}",
+        f"  loss = ({label:g} - {a:.6g})^2 = {loss:.6g}",
         "",
         "Step 5: the gradients (how fast the loss grows with each parameter)",
         "  by the chain rule, dL/dw = 2 (a - y) * a (1 - a) * x, and checked by",
         "  nudging each parameter by 1e-6 both ways (finite differences):",
-        "          %14s  %18s" % ("chain rule", "finite differences"),
+        f"          {'chain rule':>14}  {'finite differences':>18}",
     ]
     for name, g, n in zip(names, analytic, numeric):
-        lines.append("  dL/d%-3s %14.7f  %18.7f" % (name, g, n))
+        lines.append(f"  dL/d{name:<3} {g:14.7f}  {n:18.7f}")
     difference = gradient_check(neuron, inputs, label)
     # Only its size matters (the digits beyond it are rounding noise, which
     # differs between Python versions).
-    size = "0" if difference == 0 else "1e%d" % math.ceil(math.log10(difference))
+    size = "0" if difference == 0 else f"1e{math.ceil(math.log10(difference))}"
+    verdict = "they agree" if difference < 1e-6 else "they DISAGREE"
     lines += [
-        "  largest relative difference: below %s%s"
-        % (size, " (they agree)" if difference < 1e-6 else " (they DISAGREE)"),
+        f"  largest relative difference: below {size} ({verdict})",
         "",
-        "Step 6: one step of gradient descent (learning rate %g)" % learning_rate,
-        "  each parameter moves against its gradient: p = p - %g * dL/dp" % learning_rate,
+        f"Step 6: one step of gradient descent (learning rate {learning_rate:g})",
+        f"  each parameter moves against its gradient: p = p - {learning_rate:g} * dL/dp",
     ]
     for name, old, new in zip(names, before, after):
-        lines.append("  %-3s %10.6f -> %.6f" % (name, old, new))
-    lines.append("  the loss goes from %.6g to %.6g" % (loss, new_loss))
+        lines.append(f"  {name:<3} {old:10.6f} -> {new:.6f}")
+    lines.append(f"  the loss goes from {loss:.6g} to {new_loss:.6g}")
     return "\n".join(lines)
 
 
@@ -1138,7 +1145,8 @@ class _Progress:
         self.shown = 0
 
     def __call__(self, epoch, loss):
-        text = "  epoch %*d of %d   loss %.6f" % (len(str(self.epochs)), epoch, self.epochs, loss)
+        padding = " " * (len(str(self.epochs)) - len(str(epoch)))
+        text = f"  epoch {padding}{epoch} of {self.epochs}   loss {loss:.6f}"
         if self.in_place:
             _write("\r" + text)
         elif epoch * self.lines >= (self.shown + 1) * self.epochs:
@@ -1287,15 +1295,15 @@ def main(argv=None):
         argv = getattr(sys, "argv", [])[1:]
     settings = _parse_options(list(argv))
     ascii = settings.ascii or not _output_takes_blocks()
-    print("scratchnn %s: a neural network from scratch" % __version__)
+    print(f"scratchnn {__version__}: a neural network from scratch")
     if settings.lesson:
         print()
         print(walkthrough(settings.inputs, settings.weights, settings.bias, settings.label))
     if settings.train:
         print()
         print("Step 7: a network learns XOR")
-        print("  2 inputs -> %d hidden units (%s) -> 1 output (sigmoid), learning rate %g"
-              % (settings.hidden, settings.activation, settings.learning_rate))
+        print(f"  2 inputs -> {settings.hidden} hidden units ({settings.activation}) -> "
+              f"1 output (sigmoid), learning rate {settings.learning_rate:g}")
         print("  XOR: the output should be 1 when exactly one input is 1")
         progress = _Progress(settings.epochs, _output_is_terminal())
         try:
@@ -1304,7 +1312,7 @@ def main(argv=None):
                              show=None if settings.quiet else progress)
         except DivergenceError as error:
             progress.finish()
-            print("  %s" % error)
+            print(f"  {error}")
             return 0
         progress.finish()
         print()

@@ -361,6 +361,14 @@ class TestNetwork(unittest.TestCase):
         b.train(XOR_X, XOR_Y, epochs=3, learning_rate=0.4, batch_size=1000)
         self.assertEqual(a.weights, b.weights)
 
+    def test_training_in_stretches_equals_one_long_run(self):
+        a, b = Network([2, 3, 1], seed=6), Network([2, 3, 1], seed=6)
+        whole = a.train(XOR_X, XOR_Y, epochs=30)
+        pieces = b.train(XOR_X, XOR_Y, epochs=10) + b.train(XOR_X, XOR_Y, epochs=20)
+        self.assertEqual(whole, pieces)
+        self.assertEqual(a.weights, b.weights)
+        self.assertEqual(b.history, pieces)
+
     def test_training_is_reproducible_and_shuffling_matters(self):
         runs = []
         for shuffle in (True, True, False):
