@@ -126,9 +126,10 @@ def sigmoid_derivative(z):
     z = _number(z, "z", finite=False)
     # With t = e^-|z| (never above 1, so never overflowing) the slope is
     # t / (1 + t)^2.  Computing 1 - sigmoid(z) instead would give exactly 0
-    # for z above about 37, where sigmoid(z) rounds to 1.
+    # for z above about 37, where sigmoid(z) rounds to 1.  (Near z = 0,
+    # rounding can land a hair above the true maximum, 1/4: min() stops it.)
     t = math.exp(-abs(z))
-    return t / ((1.0 + t) * (1.0 + t))
+    return min(0.25, t / ((1.0 + t) * (1.0 + t)))
 
 
 def sigmoid_derivative_from_output(a):
@@ -175,10 +176,11 @@ def tanh_derivative(z):
     True
     """
     z = _number(z, "z", finite=False)
-    # Written as 4t / (1 + t)^2 with t = e^-2|z| for the same reason as the
-    # sigmoid's: no overflow, and no 1 - 1 = 0 when tanh(z) rounds to 1.
+    # Written as 4t / (1 + t)^2 with t = e^-2|z| for the same reasons as the
+    # sigmoid's: no overflow, no 1 - 1 = 0 when tanh(z) rounds to 1, and
+    # never above the true maximum, 1.
     t = math.exp(-2.0 * abs(z))
-    return 4.0 * t / ((1.0 + t) * (1.0 + t))
+    return min(1.0, 4.0 * t / ((1.0 + t) * (1.0 + t)))
 
 
 def tanh_derivative_from_output(a):
@@ -540,8 +542,7 @@ class Network:
         >>> [round(g, 7) for g in weight_grads[0][0]], round(bias_grads[0][0], 7)
         ([-0.0554356, -0.088697], -0.1108713)
         """
-        x = _vector(x, "x", self.sizes[0])
-        y = _vector(y, "y", self.sizes[-1])
+        x, y = self._check_sample(x, y)
         layers = self._layers()
         # A step of -1 into zeros leaves exactly the gradient there.
         gradients = _zeros_like(layers)
@@ -730,7 +731,15 @@ class Network:
                              % (len(X), len(Y)))
         if not X:
             raise ValueError("X and Y are empty: at least one sample is needed")
+        _check_targets(Y, "Y", self.output_activation)
         return X, Y
+
+    def _check_sample(self, x, y):
+        """One input x and its target y as lists of floats, or a clear error."""
+        x = _vector(x, "x", self.sizes[0])
+        y = _vector(y, "y", self.sizes[-1])
+        _check_target_row(y, "y", self.output_activation)
+        return x, y
 
     def _copy_parameters(self):
         return [[row[:] for row in W] for W in self.weights], [b[:] for b in self.biases]
@@ -841,8 +850,7 @@ def numerical_gradients(network, x, y, epsilon=1e-6):
     """
     if not isinstance(network, Network):
         raise TypeError("network must be a Network, got %s" % _describe(network))
-    x = _vector(x, "x", network.sizes[0])
-    y = _vector(y, "y", network.sizes[-1])
+    x, y = network._check_sample(x, y)
     epsilon = _number(epsilon, "epsilon")
     if epsilon <= 0.0:
         raise ValueError("epsilon must be positive, got %r" % epsilon)
@@ -1254,7 +1262,7 @@ def _parse_options(argv):
     lesson.add_argument("--bias", type=finite, default=defaults["bias"], metavar="B",
                         help="the bias b (default: 0.2)")
     lesson.add_argument("--label", type=finite, default=defaults["label"], metavar="Y",
-                        help="the right answer y (default: 1)")
+                        help="the right answer y, from 0 to 1 (default: 1)")
     demo = parser.add_argument_group("the network trained on XOR")
     demo.add_argument("--hidden", type=positive, default=defaults["hidden"], metavar="N",
                       help="units in the hidden layer (default: 4)")
@@ -1282,6 +1290,9 @@ def _parse_options(argv):
                      % (len(options.inputs), len(options.weights)))
     if options.learning_rate < 0:
         parser.error("--learning-rate must be 0 or more, got %g" % options.learning_rate)
+    if not 0 <= options.label <= 1:
+        parser.error("--label must be between 0 and 1 (a sigmoid's output cannot go beyond), "
+                     "got %g" % options.label)
     return options
 
 
@@ -1348,20 +1359,25 @@ def _describe(value):
 
 
 def _number(value, name, finite=True):
-    """value as a float; TypeError if it is not a number, ValueError if not finite."""
-    if type(value) is not float:
-        number = None
-        if not isinstance(value, (str, bytes)):
-            try:
-                number = float(value)
-            except (TypeError, ValueError, OverflowError):
-                pass
-        if number is None:
-            raise TypeError("%s must be a number, got %s" % (name, _describe(value)))
-        value = number
-    if finite and not math.isfinite(value):
-        raise ValueError("%s must be a finite number, got %r" % (name, value))
-    return value
+    """value as a float; TypeError if it is not a number, ValueError if not a finite one."""
+    number = value if type(value) is float else _as_float(value)
+    if number is None:
+        raise TypeError("%s must be a number, got %s" % (name, _describe(value)))
+    if finite and not math.isfinite(number):
+        raise ValueError("%s must be a finite number, got %s" % (name, _describe(value)))
+    return number
+
+
+def _as_float(value):
+    """float(value) for a number (True is 1.0, an int too large is inf); None for anything else."""
+    if isinstance(value, (str, bytes)):       # float("1.5") works, but "1.5" is text
+        return None
+    try:
+        return float(value)
+    except OverflowError:
+        return float("inf") if value > 0 else float("-inf")
+    except (TypeError, ValueError):
+        return None
 
 
 def _integer(value, name, minimum=None):
@@ -1373,25 +1389,32 @@ def _integer(value, name, minimum=None):
     return value
 
 
-def _listed(values, name):
+def _listed(values, name, expected="a list"):
     """Any iterable of values (read once) as a list; strings, dicts and sets refused."""
-    if isinstance(values, (str, bytes, dict, set, frozenset)):
-        raise TypeError("%s must be a list, got %s" % (name, _describe(values)))
-    try:
-        return list(values)
-    except TypeError:
-        pass
-    raise TypeError("%s must be a list, got %s" % (name, _describe(values)))
+    if not isinstance(values, (str, bytes, dict, set, frozenset)):
+        try:
+            return list(values)
+        except TypeError:
+            pass
+    raise TypeError("%s must be %s, got %s" % (name, expected, _describe(values)))
 
 
 def _vector(values, name, length=None, finite=True):
     """values as a new list of floats; a plain number counts as a list of one."""
     if (length is None or length == 1) and not _is_iterable(values):
         return [_number(values, name, finite)]
-    values = _listed(values, name)
+    expected = "a list of numbers" if length is None else "a list of %s" % _plural(length, "number")
+    values = _listed(values, name, expected)
     if length is not None and len(values) != length:
-        raise ValueError("%s has %d values, expected %d" % (name, len(values), length))
+        hint = ""
+        if values and isinstance(values[0], (list, tuple)):
+            hint = " (%s[0] is itself a list: one pair of brackets too many?)" % name
+        raise ValueError("%s has %s, expected %d%s" % (name, _plural(len(values), "value"), length, hint))
     return [_number(v, "%s[%d]" % (name, i), finite) for i, v in enumerate(values)]
+
+
+def _plural(count, word):
+    return "%d %s%s" % (count, word, "" if count == 1 else "s")
 
 
 def _is_iterable(value):
@@ -1451,6 +1474,35 @@ def _check_sizes(sizes):
     if len(sizes) < 2:
         raise ValueError("sizes needs at least two layers (inputs and outputs), got %r" % (sizes,))
     return [_integer(n, "sizes[%d]" % i, minimum=1) for i, n in enumerate(sizes)]
+
+
+# What each output activation can produce: targets beyond it can never be
+# reached, and training towards them only pins the outputs at the edge.
+_OUTPUT_RANGES = {
+    "sigmoid": (0.0, 1.0, "between 0 and 1"),
+    "tanh": (-1.0, 1.0, "between -1 and 1"),
+    "relu": (0.0, float("inf"), "0 or more"),
+    "linear": (float("-inf"), float("inf"), "any number"),
+}
+
+
+def _check_targets(rows, name, activation):
+    """Every target of every row within reach of the output activation."""
+    low, high, _ = _OUTPUT_RANGES[activation]
+    # Checked in C first; the loop below only runs to name the culprit.
+    if not (low <= min(map(min, rows)) and max(map(max, rows)) <= high):
+        for i, row in enumerate(rows):
+            _check_target_row(row, "%s[%d]" % (name, i), activation)
+
+
+def _check_target_row(row, name, activation):
+    """Every target of one sample within reach of the output activation."""
+    low, high, reach = _OUTPUT_RANGES[activation]
+    for k, target in enumerate(row):
+        if not low <= target <= high:
+            raise ValueError("%s[%d] is %r, but a %s output can only be %s: scale the targets "
+                             "into that range, or choose another output_activation"
+                             % (name, k, target, activation, reach))
 
 
 def _check_activation(name, argument):

@@ -461,6 +461,220 @@ class TestDivergence(unittest.TestCase):
         self.assertEqual(net.biases, twin.biases)
 
 
+def readme_contract_rows():
+    """The rows of README's bad-input table: (code, outcome)."""
+    with open(os.path.join(HERE, "README.md"), encoding="utf-8") as readme:
+        text = readme.read()
+    section = text.split("## Bad input: what you get")[1].split("\n## ")[0]
+    rows = []
+    for line in section.splitlines():
+        if line.startswith("| `"):
+            code, outcome = line.strip("| ").split("` | ", 1)
+            rows.append((code.lstrip("`"), outcome.rstrip(" |")))
+    return rows
+
+
+class TestBadInputContract(unittest.TestCase):
+    """Every row of README's table, run: the error type and the words it shows."""
+
+    def namespace(self):
+        names = dict((name, getattr(scratchnn, name)) for name in scratchnn.__all__)
+        net = Network([2, 3, 1])
+        names.update(net=net, X=[list(x) for x in XOR_X], Y=list(XOR_Y), saved=net.to_dict())
+        return names
+
+    def test_the_table_is_there(self):
+        self.assertGreaterEqual(len(readme_contract_rows()), 40)
+
+    def test_every_row(self):
+        for code, outcome in readme_contract_rows():
+            with self.subTest(code=code):
+                names = self.namespace()
+                X, Y = json.dumps(names["X"]), json.dumps(names["Y"])
+                if outcome.startswith("works"):
+                    eval(code, names)                 # must not raise
+                else:
+                    error_name, words = outcome.split(": ", 1)
+                    error_type = {"`ValueError`": ValueError, "`TypeError`": TypeError,
+                                  "`DivergenceError`": DivergenceError}[error_name.split(" ")[0]]
+                    with self.assertRaises(error_type) as caught:
+                        eval(code, names)
+                    self.assertIn(words, str(caught.exception))
+                # The data passed is never changed, whatever happened.
+                self.assertEqual((json.dumps(names["X"]), json.dumps(names["Y"])), (X, Y))
+
+
+def random_case(generator, case):
+    """A random network (1 to 4 layers of 1 to 8 units, any activations) with an input and target."""
+    names = sorted(ACTIVATIONS)
+    sizes = [1 + generator.next_int() % 8 for _ in range(2 + generator.next_int() % 4)]
+    activation = names[generator.next_int() % 4]
+    output = names[generator.next_int() % 4]
+    net = Network(sizes, activation=activation, output_activation=output, seed=case)
+    for b in net.biases:
+        for j in range(len(b)):
+            b[j] = generator.uniform(-1.0, 1.0)
+    x = [generator.uniform(-2.0, 2.0) for _ in range(sizes[0])]
+    low, high = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "relu": (0.0, 2.0),
+                 "linear": (-2.0, 2.0)}[output]
+    y = [generator.uniform(low, high) for _ in range(sizes[-1])]
+    return net, x, y
+
+
+class TestProperties(unittest.TestCase):
+    """Random networks from a fixed seed: the same few hundred cases on every run."""
+    CASES = 300
+
+    def cases(self):
+        generator = SplitMix64(2026)
+        return [random_case(generator, case) for case in range(self.CASES)]
+
+    def test_backpropagation_agrees_with_finite_differences(self):
+        for net, x, y in self.cases():
+            with self.subTest(net=net, x=x, y=y):
+                self.assertLess(gradient_check(net, x, y), 1e-6)
+
+    def test_forward_gives_finite_outputs_of_the_right_length(self):
+        generator = SplitMix64(7)
+        for net, x, _ in self.cases():
+            for scale in (1.0, 1e3, 1e6):
+                outputs = net.forward([scale * v for v in x])
+                self.assertEqual(len(outputs), net.sizes[-1])
+                self.assertTrue(all(math.isfinite(o) for o in outputs), (net, x, scale))
+            self.assertTrue(all(math.isfinite(o) for o in
+                                net.forward([generator.uniform(-1e6, 1e6) for _ in x])))
+
+    def test_json_round_trip_is_exact(self):
+        for net, x, _ in self.cases():
+            copy = Network.from_dict(json.loads(json.dumps(net.to_dict())))
+            self.assertEqual(copy.to_dict(), net.to_dict())
+            self.assertEqual(copy.forward(x), net.forward(x))
+
+    def test_a_small_step_never_raises_the_loss_of_its_sample(self):
+        for net, x, y in self.cases():
+            before = net.loss([x], [y])
+            net.train([x], [y], epochs=1, learning_rate=1e-4)
+            self.assertLessEqual(net.loss([x], [y]), before + 1e-15 * max(1.0, before))
+
+
+class TestNumericalRange(unittest.TestCase):
+    """Activations, slopes and the loss across the whole range of floats."""
+
+    def magnitudes(self):
+        values = [0.0, -0.0, 5e-324, -5e-324, 2.2250738585072014e-308, 1e308, -1e308,
+                  1.7976931348623157e308, -1.7976931348623157e308]
+        for exponent in range(-320, 309, 7):
+            values += [10.0 ** exponent, -(10.0 ** exponent)]
+        return values
+
+    def test_activations_and_slopes_are_finite_and_in_range(self):
+        for z in self.magnitudes():
+            with self.subTest(z=z):
+                s, t = sigmoid(z), tanh(z)
+                self.assertTrue(0.0 <= s <= 1.0 and -1.0 <= t <= 1.0)
+                self.assertAlmostEqual(s + sigmoid(-z), 1.0, places=15)
+                self.assertEqual(t, -tanh(-z))
+                self.assertTrue(0.0 <= sigmoid_derivative(z) <= 0.25)
+                self.assertTrue(0.0 <= tanh_derivative(z) <= 1.0)
+                self.assertTrue(0.0 <= sigmoid_derivative_from_output(s) <= 0.25)
+                self.assertTrue(0.0 <= tanh_derivative_from_output(t) <= 1.0)
+                self.assertEqual(relu(z), z if z > 0 else 0.0)
+                for f in (relu_derivative, linear_derivative):
+                    self.assertIn(f(z), (0.0, 1.0))
+
+    def test_sigmoid_and_tanh_rise_with_z(self):
+        values = sorted(self.magnitudes())
+        for a, b in zip(values, values[1:]):
+            self.assertLessEqual(sigmoid(a), sigmoid(b))
+            self.assertLessEqual(tanh(a), tanh(b))
+
+    def test_the_loss_never_raises_for_finite_numbers(self):
+        for z in self.magnitudes():
+            value = mse([z, 0.5], [0.25, -z])
+            self.assertTrue(value >= 0.0)              # inf at worst, never an exception
+            self.assertTrue(math.isfinite(mse(sigmoid(z), 1.0)))
+
+    def test_training_on_inputs_of_a_million(self):
+        X = [[1e6 * a, 1e6 * b] for a, b in XOR_X]
+        for activation in sorted(ACTIVATIONS):
+            net = Network([2, 4, 1], activation=activation, output_activation="sigmoid", seed=1)
+            with self.subTest(activation=activation):
+                try:
+                    losses = net.train(X, XOR_Y, epochs=20, learning_rate=0.5)
+                    self.assertTrue(all(math.isfinite(loss) for loss in losses))
+                except DivergenceError as error:
+                    self.assertIn("smaller learning_rate", str(error))
+                self.assertTrue(all(math.isfinite(v) for v in flat(net.weights)))
+            linear = Network([2, 4, 1], activation="linear", output_activation="linear", seed=1)
+            with self.assertRaises(DivergenceError):
+                linear.train(X, XOR_Y, epochs=20, learning_rate=0.5)
+
+
+class TestNoHiddenEffects(unittest.TestCase):
+    def test_nothing_is_printed_unless_asked(self):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            net = Network([2, 3, 1], seed=2)
+            net.train(XOR_X, XOR_Y, epochs=30, batch_size=2)
+            gradient_check(net, [0.1, 0.2], 1)
+            Network.from_dict(json.loads(json.dumps(net.to_dict()))).loss(XOR_X, XOR_Y)
+            loss_chart(net.history)
+            decision_map(net)
+            walkthrough()
+        self.assertEqual(out.getvalue(), "")
+
+    def test_no_eval_exec_pickle_files_or_dynamic_imports(self):
+        import ast
+        with open(scratchnn.__file__, encoding="utf-8") as source:
+            tree = ast.parse(source.read())
+        called = set(node.func.id for node in ast.walk(tree)
+                     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name))
+        self.assertFalse(called & {"eval", "exec", "compile", "__import__", "open", "input"})
+        imported = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                imported.add(node.module)
+        self.assertEqual(imported, {"math", "operator", "sys", "argparse"})
+
+    def test_training_memory_grows_only_with_the_history(self):
+        def data(repeat):
+            return ([[a, b] for _ in range(repeat) for a, b in XOR_X],
+                    [[y] for _ in range(repeat) for y in XOR_Y])
+
+        def peak(epochs, repeat):
+            X, Y = data(repeat)
+            net = Network([2, 4, 1], seed=0)
+            tracemalloc.start()
+            net.train(X, Y, epochs=epochs)
+            used = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            return used
+
+        try:
+            import tracemalloc
+        except ImportError:
+            # PyPy has no tracemalloc: check instead that the network keeps
+            # nothing from training but its history.
+            net = Network([2, 4, 1], seed=0)
+            before = sorted(vars(net))
+            net.train(XOR_X * 100, XOR_Y * 100, epochs=50)
+            self.assertEqual(sorted(vars(net)), before)
+            self.assertEqual(len(net.history), 50)
+            return
+        # 200 more epochs cost only their 200 losses (about 40 bytes each).
+        self.assertLess(peak(210, 2) - peak(10, 2), 200 * 100)
+        # 900 more samples cost less than the samples themselves: measured
+        # here as the memory the extra data occupies.
+        tracemalloc.start()
+        extra = data(225)
+        data_size = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        self.assertEqual(len(extra[0]), 900)
+        self.assertLess(peak(2, 227) - peak(2, 2), data_size)
+
+
 class Terminal(io.StringIO):
     """Captured output that says it is a terminal."""
 
@@ -578,6 +792,7 @@ class TestDemo(unittest.TestCase):
             (["--hidden", "2.5"], "expected a whole number of 1 or more"),
             (["--activation", "softmax"], "invalid choice"),
             (["--learning-rate", "-1"], "must be 0 or more"),
+            (["--label", "255"], "--label must be between 0 and 1"),
             (["--seed", "x"], "invalid int value"),
             (["--inputs"], "expected at least one argument"),
             (["--colour"], "unrecognized arguments"),
