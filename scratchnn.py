@@ -166,7 +166,7 @@ def tanh(z):
     z = _number(z, "z", finite=False)
     # Beyond |z| = 20, tanh(z) is +-1 to every digit a float keeps.  Saying so
     # directly also protects against interpreters whose math.tanh returns nan
-    # for large z (Skulpt does, from about 355 on).
+    # for large z (Skulpt does, from about 710 on).
     if z > 20.0:
         return 1.0
     if z < -20.0:
@@ -436,8 +436,9 @@ class SplitMix64:
         [1, 2, 3, 4, 5]
         """
         for i in range(len(items) - 1, 0, -1):
-            # The remainder of a 64-bit number: its bias towards small j is
-            # below one part in 10**17 for any list that fits in memory.
+            # The remainder of a 64-bit number: it favours small j by about
+            # len(items) / 2**64, less than one part in 10**10 even for a
+            # list of a billion items.
             j = self.next_int() % (i + 1)
             items[i], items[j] = items[j], items[i]
 
@@ -456,6 +457,11 @@ class DivergenceError(ValueError):
     """
 
     epoch = None
+
+
+# How a saved network (see Network.to_dict) says what it is.
+_FORMAT = "scratchnn-network"
+_FORMAT_VERSION = 1
 
 
 class Network:
@@ -563,8 +569,14 @@ class Network:
         network's seed, unless shuffle=False), taking one step per batch of
         `batch_size` samples along their average gradient.  Returns the loss
         of each epoch: the mean of the losses of its samples, each measured
-        just before its step, as most frameworks report it.  X and Y are
-        never changed.
+        just before its step, as most frameworks report it; they are also
+        added to `history`.  X and Y are never changed.
+
+        If the loss or a weight stops being finite (a learning rate too
+        large), training stops with DivergenceError and the network keeps
+        the weights from before that epoch.  Ctrl+C likewise leaves the
+        weights from the start of the interrupted epoch, and `history`
+        holds the epochs that finished.
 
         >>> net = Network([2, 1])
         >>> net.weights, net.biases = [[[0.4, 0.7]]], [[0.2]]
@@ -729,7 +741,7 @@ class Network:
         return layers
 
     def _check_data(self, X, Y):
-        """X and Y as fresh lists of lists of floats, or a clear error."""
+        """X and Y as lists of rows of numbers, or a clear error."""
         X = _samples(X, "X", self.sizes[0])
         Y = _samples(Y, "Y", self.sizes[-1])
         if len(X) != len(Y):
@@ -783,7 +795,7 @@ def _activations(layers, x):
 
 def _sample_loss(layers, x, y):
     """The squared error of one sample, averaged over the outputs."""
-    errors = [o - t for o, t in zip(_activations(layers, x)[-1], y)]
+    errors = list(map(_sub, _activations(layers, x)[-1], y))
     return _sumprod(errors, errors) / len(errors)
 
 
@@ -814,7 +826,8 @@ def _backpropagate(layers, x, y, step, into):
         # so its share of the blame, dL/da_k, is the sum over j of
         # W[j][k] * delta[j].  It is added up in the same pass that updates
         # W, each weight read just before it changes: one pass over W, not
-        # two (about 10 % of a step).  The first layer has no layer below.
+        # two (up to 10 % of a step on small networks).  The first layer
+        # has no layer below to pass blame to.
         blame = [0.0] * len(a) if l else None
         for j, d in enumerate(delta):
             # dL/dW[j][k] = delta[j] * a[k] (z_j moves with W[j][k] as fast
@@ -1097,18 +1110,18 @@ def walkthrough(inputs=(0.5, 0.8), weights=(0.4, 0.7), bias=0.2, label=1.0, lear
         "",
         "Step 2: the weighted sum (each input times its weight, plus the bias)",
         "  z = " + " + ".join(f"{x:g} * {w:g}" for x, w in zip(inputs, weights))
-        + f" + {bias:g} = {z:.6g}",
+        + (f" + {bias:g}" if bias >= 0 else f" - {-bias:g}") + f" = {z:.6g}",
         "",
         "Step 3: the activation (the sigmoid squashes z into 0..1)",
-        f"  a = sigmoid(z) = 1 / (1 + e^-{z:.6g}) = {a:.6g}",
+        f"  a = sigmoid(z) = 1 / (1 + e^{-z:.6g}) = {a:.6g}",
         "",
         "Step 4: the loss (how far the prediction is from the label)",
         f"  label y = {label:g}",
         f"  loss = ({label:g} - {a:.6g})^2 = {loss:.6g}",
         "",
         "Step 5: the gradients (how fast the loss grows with each parameter)",
-        "  by the chain rule, dL/dw = 2 (a - y) * a (1 - a) * x, and checked by",
-        "  nudging each parameter by 1e-6 both ways (finite differences):",
+        "  by the chain rule, dL/dw = 2 (a - y) * a (1 - a) * x (x = 1 for the bias),",
+        "  and checked by nudging each parameter by 1e-6 both ways (finite differences):",
         f"          {'chain rule':>14}  {'finite differences':>18}",
     ]
     for name, g, n in zip(names, analytic, numeric):
@@ -1210,19 +1223,19 @@ def _output_takes_blocks():
     return True
 
 
-_DEMO_DEFAULTS = [
-    ("inputs", [0.5, 0.8]), ("weights", [0.4, 0.7]), ("bias", 0.2), ("label", 1.0),
-    ("hidden", 4), ("activation", "sigmoid"), ("learning_rate", 2.0), ("epochs", 1000),
-    ("seed", 0), ("lesson", True), ("train", True), ("quiet", False), ("ascii", False),
-]
+_DEMO_DEFAULTS = {
+    "inputs": [0.5, 0.8], "weights": [0.4, 0.7], "bias": 0.2, "label": 1.0,
+    "hidden": 4, "activation": "sigmoid", "learning_rate": 2.0, "epochs": 1000,
+    "seed": 0, "lesson": True, "train": True, "quiet": False, "ascii": False,
+}
 
 
 class _Settings:
-    """The demo's settings, as attributes."""
+    """The demo's settings, as attributes (what argparse would give)."""
 
-    def __init__(self, pairs):
-        for name, value in pairs:
-            setattr(self, name, value)
+    def __init__(self, values):
+        for name in values:
+            setattr(self, name, values[name])
 
 
 def _parse_options(argv):
@@ -1235,7 +1248,7 @@ def _parse_options(argv):
         if argv:
             print("(this Python has no argparse: the options are ignored)")
         return _Settings(_DEMO_DEFAULTS)
-    defaults = dict(_DEMO_DEFAULTS)
+    defaults = _DEMO_DEFAULTS
     parser = argparse.ArgumentParser(
         prog="scratchnn.py",
         description="A neural network from scratch: the lesson step by step for one\n"
@@ -1329,16 +1342,18 @@ def main(argv=None):
         print(f"  2 inputs -> {settings.hidden} hidden units ({settings.activation}) -> "
               f"1 output (sigmoid), learning rate {settings.learning_rate:g}")
         print("  XOR: the output should be 1 when exactly one input is 1")
-        progress = _Progress(settings.epochs, _output_is_terminal())
+        progress = None if settings.quiet else _Progress(settings.epochs, _output_is_terminal())
         try:
             net = train_demo(settings.hidden, settings.activation, settings.learning_rate,
-                             settings.epochs, settings.seed,
-                             show=None if settings.quiet else progress)
+                             settings.epochs, settings.seed, show=progress)
         except DivergenceError as error:
+            net = None
+            message = f"  {error}"
+        if progress is not None:
             progress.finish()
-            print(f"  {error}")
+        if net is None:
+            print(message)
             return 0
-        progress.finish()
         print()
         print("  the loss, epoch by epoch:")
         print(loss_chart(net.history, ascii=ascii))
@@ -1359,10 +1374,6 @@ def main(argv=None):
 # reported where it happened, with its name and position, instead of
 # surfacing later as a wrong number or a puzzling error deep inside.
 # ---------------------------------------------------------------------------
-_FORMAT = "scratchnn-network"
-_FORMAT_VERSION = 1
-
-
 def _describe(value):
     """A short description of a value for error messages: its repr and type."""
     text = repr(value)
@@ -1528,7 +1539,6 @@ def _check_activation(name, argument):
     return name
 
 
-
 # The demo runs when the file is run as a program (python scratchnn.py, or
 # "Run" in an online interpreter), not when it is imported.
 if __name__ == "__main__":
@@ -1536,6 +1546,7 @@ if __name__ == "__main__":
     if status:
         import sys
         sys.exit(status)
+
 
 # ---------------------------------------------------------------------------
 # The licence (MIT)
