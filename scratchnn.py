@@ -53,7 +53,7 @@ except ImportError:
     def _sub(a, b):
         return a - b
 try:
-    # CPython 3.12+: a whole dot product in one C loop, about 2.5x faster
+    # CPython 3.12+: a whole dot product in one C loop, about 3x faster
     # than the form below.
     _sumprod = math.sumprod
 except AttributeError:
@@ -265,8 +265,8 @@ def linear_derivative_from_output(a):
 # (the outputs of a layer from its weighted sums) and backwards (the chain
 # rule through the activation: dL/dz = dL/da * da/dz, with the slope taken
 # from the outputs).  These list versions repeat the formulas above inline:
-# calling a function per neuron would make this part of training about 45 %
-# slower.  The tests check that both versions agree.
+# calling a function per neuron costs about 15 % more on this part (measured
+# on CPython 3.11 and 3.12).  The tests check that both versions agree.
 def _sigmoid_forward(zs, exp=math.exp):
     # (exp=math.exp looks the function up once, not on every call.)
     return [1.0 / (1.0 + exp(-z)) if z >= -700.0 else exp(z) for z in zs]
@@ -832,8 +832,8 @@ def _backpropagate(layers, x, y, step, into):
         for j, d in enumerate(delta):
             # dL/dW[j][k] = delta[j] * a[k] (z_j moves with W[j][k] as fast
             # as a[k] is large) and dL/db[j] = delta[j].  The updates are
-            # in-place index loops: up to twice as fast as building a new
-            # row with a list comprehension on every step.
+            # in-place index loops: 2.6x as fast as building a new row with
+            # a list comprehension on rows of 2, about even on rows of 64.
             d_step = step * d
             row, target = W[j], target_W[j]
             if blame is None:
